@@ -4,6 +4,7 @@
 
 #include "emulator/core/log.hpp"
 #include "services/registry.hpp"
+#include "services/sts/credentials.hpp"
 
 namespace understudy::app {
 
@@ -27,6 +28,11 @@ Emulator::Emulator(const Config& config) : config_(config) {
   http::DispatchOptions options;
   options.verify_signatures = config_.verify_signatures;
   options.verify.secret_keys = config_.credentials;
+  options.find_issued_key = [this](const std::string& key, double now) -> std::optional<http::IssuedKey> {
+    auto issued = sts::find_issued_credentials(*store_, key);
+    if (!issued || issued->expiration <= now) return std::nullopt;
+    return http::IssuedKey{issued->identity.account, issued->secret_access_key};
+  };
   dispatcher_ = std::make_unique<http::Dispatcher>(options, *store_, clock_, services_, *control_);
   http::ServerOptions server_options;
   server_options.host = config_.host;

@@ -6,6 +6,7 @@
 #include "emulator/core/json.hpp"
 #include "emulator/core/log.hpp"
 #include "emulator/core/version.hpp"
+#include "emulator/protocol/url.hpp"
 
 namespace understudy::control {
 namespace {
@@ -40,7 +41,33 @@ std::optional<protocol::HttpResponse> ControlApi::handle(const protocol::HttpReq
   if (path == "/_understudy/resources") return resources();
   if (path == "/_understudy/clock") return clock(req);
   if (path == "/_localstack/health" || path == "/health") return localstack_health();
-  if (path.starts_with("/_understudy/")) return error_response(404, "no such emulator API: " + std::string(path));
+  if (path.starts_with("/_understudy/")) {
+    if (auto answer = service_control(req, path.substr(std::string_view("/_understudy/").size()))) return answer;
+    return error_response(404, "no such emulator API: " + std::string(path));
+  }
+  return std::nullopt;
+}
+
+// /_understudy/<service>/<path>: handed to the service of that model name.
+std::optional<protocol::HttpResponse> ControlApi::service_control(const protocol::HttpRequest& req,
+                                                                   std::string_view rest) {
+  const auto slash = rest.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  const std::string_view name = rest.substr(0, slash), sub = rest.substr(slash + 1);
+  for (const auto& s : services_) {
+    if (s->model_name() != name) continue;
+    std::map<std::string, std::string> query;
+    for (auto& [k, v] : protocol::parse_form(req.query())) query[k] = v;
+    Json body = req.body.empty() ? Json() : Json::parse(req.body, nullptr, false);
+    if (body.is_discarded()) return error_response(400, "the body must be JSON");
+    try {
+      auto answer = store_.transaction([&] { return s->control(req.method, sub, query, body); });
+      if (!answer) return std::nullopt;
+      return json_response(200, *answer);
+    } catch (const AwsError& e) {
+      return json_response(e.http_status, {{"error", e.code}, {"message", e.message()}});
+    }
+  }
   return std::nullopt;
 }
 

@@ -33,6 +33,7 @@ class ControlApi {
   protocol::HttpResponse reset();
   protocol::HttpResponse resources();
   protocol::HttpResponse clock(const protocol::HttpRequest& request);
+  std::optional<protocol::HttpResponse> service_control(const protocol::HttpRequest& request, std::string_view rest);
 
   state::Store& store_;
   state::Clock& clock_;

@@ -26,6 +26,20 @@ AwsError not_implemented(const protocol::Route& route) {
 
 }  // namespace
 
+void Dispatcher::verify_signature(const protocol::HttpRequest& request, const protocol::Route& route,
+                                  const auth::Identity& identity, const std::optional<IssuedKey>& issued) const {
+  // Some operations are called before the caller has credentials (web identity, SAML).
+  if (identity.access_key_id.empty() && route.service && route.operation) {
+    auto it = by_model_.find(route.service->name);
+    if (it != by_model_.end() && it->second->allows_unsigned(route.operation->name)) return;
+  }
+  if (!issued || options_.verify.secret_keys.contains(identity.access_key_id))
+    return auth::verify(request, options_.verify, wall_now());
+  auth::VerifyOptions with_issued = options_.verify;
+  with_issued.secret_keys[identity.access_key_id] = issued->secret_access_key;
+  auth::verify(request, with_issued, wall_now());
+}
+
 Dispatcher::Dispatcher(DispatchOptions options, state::Store& store, const state::Clock& clock,
                        const std::vector<std::unique_ptr<Service>>& services, control::ControlApi& control)
     : options_(std::move(options)), store_(store), clock_(clock), control_(control) {
@@ -43,12 +57,16 @@ protocol::HttpResponse Dispatcher::handle(const protocol::HttpRequest& request) 
   ctx.access_key_id = identity.access_key_id;
   ctx.account = identity.account;
   if (!identity.region.empty()) ctx.region = identity.region;
+  std::optional<IssuedKey> issued;
+  if (options_.find_issued_key && !identity.access_key_id.empty())
+    issued = options_.find_issued_key(identity.access_key_id, ctx.now);
+  if (issued) ctx.account = issued->account;
 
   protocol::Route route = protocol::route(request, identity.service);
   protocol::HttpResponse response;
   std::string outcome;
   try {
-    if (options_.verify_signatures) auth::verify(request, options_.verify, wall_now());
+    if (options_.verify_signatures) verify_signature(request, route, identity, issued);
     if (!route.service)
       throw AwsError("UnrecognizedClientException",
                      "Understudy could not tell which AWS service this request is for (" + request.method + " " +

@@ -69,6 +69,10 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_header(beast::error_code ec) {
+    // Beast refuses a declared Content-Length over the limit while reading the header.
+    if (ec == bhttp::error::body_limit)
+      return reply_and_close(413, "Request body too large: the limit is " +
+                                      std::to_string(shared_.options.body_limit) + " bytes");
     if (ec) {
       if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::operation_aborted &&
           ec != asio::error::connection_reset && ec != asio::error::eof)

@@ -35,12 +35,13 @@ def free_port():
 class Server:
     """One understudy process. Use as a context manager or call start()/stop()."""
 
-    def __init__(self, *extra_args, ephemeral=False, env=None):
+    def __init__(self, *extra_args, ephemeral=False, env=None, state_dir=None):
+        """state_dir: reuse the state of an earlier server (a restart); a new folder otherwise."""
         self.port = free_port()
         self.extra_args = list(extra_args)
         self.ephemeral = ephemeral
         os.makedirs(TMP_ROOT, exist_ok=True)
-        self.state_dir = tempfile.mkdtemp(prefix="state-", dir=TMP_ROOT)
+        self.state_dir = state_dir or tempfile.mkdtemp(prefix="state-", dir=TMP_ROOT)
         self.env = dict(os.environ, **(env or {}))
         self.proc = None
         self.log_path = os.path.join(self.state_dir, "server.log")

@@ -95,6 +95,11 @@ protocol::HttpResponse Dispatcher::handle(const protocol::HttpRequest& request) 
                                       ctx.request_id);
   }
 
+  bool has_request_id = false;
+  for (const auto& [name, value] : response.headers)
+    if (name == "x-amzn-RequestId" || name == "x-amzn-requestid") has_request_id = true;
+  if (!has_request_id) response.set_header("x-amzn-RequestId", ctx.request_id);
+
   if (log::enabled(log::Level::info)) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -158,7 +158,7 @@ TEST_CASE("ARNs parse with colons in the resource, and ids have AWS's shapes") {
 }
 
 TEST_CASE("base64 round-trips every length and rejects garbage") {
-  for (std::string s : {"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)})
+  for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)})
     CHECK(*base64_decode(base64_encode(s)) == s);
   CHECK(base64_encode("hello") == "aGVsbG8=");
   CHECK_FALSE(base64_decode("a$b=").has_value());

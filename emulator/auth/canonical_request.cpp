@@ -10,10 +10,6 @@
 namespace understudy::auth {
 namespace {
 
-bool is_unreserved(unsigned char c) {
-  return std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~';
-}
-
 std::string trim_all(std::string_view value) {
   std::string out;
   bool pending_space = false;
@@ -30,23 +26,6 @@ std::string trim_all(std::string_view value) {
 }
 
 }  // namespace
-
-std::string uri_encode(std::string_view text, bool keep_slash) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved(c) || (keep_slash && c == '/')) {
-      out += ch;
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
-}
 
 std::string canonical_uri(std::string_view raw_path) {
   std::vector<std::string_view> segments;
@@ -68,7 +47,7 @@ std::string canonical_uri(std::string_view raw_path) {
     path += segments[i];
   }
   if (!segments.empty() && raw_path.size() > 1 && raw_path.back() == '/') path += '/';
-  return uri_encode(path, true);
+  return protocol::percent_encode(path, true);
 }
 
 std::string canonical_query_string(std::string_view raw_query, std::string_view skip) {
@@ -80,7 +59,8 @@ std::string canonical_query_string(std::string_view raw_query, std::string_view 
       auto eq = piece.find('=');
       auto name = protocol::percent_decode(piece.substr(0, eq), true);
       auto value = eq == std::string_view::npos ? std::string{} : protocol::percent_decode(piece.substr(eq + 1), true);
-      if (skip.empty() || name != skip) pairs.emplace_back(uri_encode(name, false), uri_encode(value, false));
+      if (skip.empty() || name != skip)
+        pairs.emplace_back(protocol::percent_encode(name, false), protocol::percent_encode(value, false));
     }
     if (amp == std::string_view::npos) break;
     raw_query.remove_prefix(amp + 1);

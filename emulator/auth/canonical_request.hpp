@@ -8,10 +8,6 @@
 
 namespace understudy::auth {
 
-// RFC 3986 encoding as SigV4 wants it: everything but A-Z a-z 0-9 - _ . ~ (and '/' when
-// asked) becomes %XX in upper case.
-std::string uri_encode(std::string_view text, bool keep_slash);
-
 // The path as sent, with dot segments and empty segments removed, encoded once more
 // (every service but S3 signs the already-encoded path encoded again).
 std::string canonical_uri(std::string_view raw_path);

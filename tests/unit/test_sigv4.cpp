@@ -10,6 +10,7 @@
 
 #include "emulator/auth/canonical_request.hpp"
 #include "emulator/auth/sigv4.hpp"
+#include "emulator/protocol/url.hpp"
 #include "emulator/core/aws_error.hpp"
 #include "emulator/core/json.hpp"
 
@@ -304,8 +305,8 @@ TEST_CASE("sigv4: the account of an access key", "[sigv4]") {
 }
 
 TEST_CASE("sigv4: canonical pieces", "[sigv4]") {
-  CHECK(auth::uri_encode("a b/c~é", true) == "a%20b/c~%C3%A9");
-  CHECK(auth::uri_encode("a b/c", false) == "a%20b%2Fc");
+  CHECK(protocol::percent_encode("a b/c~é", true) == "a%20b/c~%C3%A9");
+  CHECK(protocol::percent_encode("a b/c", false) == "a%20b%2Fc");
   CHECK(auth::canonical_uri("") == "/");
   CHECK(auth::canonical_uri("/a/./b/../c//d/") == "/a/c/d/");
   CHECK(auth::canonical_uri("/a%2Fb") == "/a%252Fb");

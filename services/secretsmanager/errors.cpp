@@ -40,8 +40,21 @@ AwsError malformed_policy(std::string message) {
   return AwsError("MalformedPolicyDocumentException", std::move(message));
 }
 
-AwsError decryption_failure() {
-  return AwsError("DecryptionFailure", "Secrets Manager can't decrypt the protected secret text using the provided KMS key.");
+AwsError decryption_failure(const std::string& reason) {
+  std::string message = "Secrets Manager can't decrypt the protected secret text using the provided KMS key.";
+  if (!reason.empty()) message += " " + reason;
+  return AwsError("DecryptionFailure", std::move(message));
+}
+
+AwsError encryption_failure(const std::string& reason) {
+  return AwsError("EncryptionFailure",
+                  "Secrets Manager can't encrypt the protected secret text using the provided KMS key. Check that the "
+                  "KMS key is available, enabled, and not in an invalid state. " +
+                      reason);
+}
+
+AwsError invalid_kms_key(const std::string& reason) {
+  return invalid_parameter("The operation failed because of an invalid KMS key: " + reason);
 }
 
 }  // namespace understudy::secretsmanager

@@ -16,6 +16,10 @@ AwsError replica_is_read_only();
 AwsError managed_by_other_service(const std::string& owning_service);
 AwsError limit_exceeded(std::string message);
 AwsError malformed_policy(std::string message);
-AwsError decryption_failure();
+// `reason`: what KMS answered, so that the caller can see which key failed and why.
+AwsError decryption_failure(const std::string& reason = "");
+AwsError encryption_failure(const std::string& reason);
+// A KmsKeyId that names no key KMS has.
+AwsError invalid_kms_key(const std::string& reason);
 
 }  // namespace understudy::secretsmanager

@@ -36,8 +36,9 @@ bool can_rotate(const SecretRecord& secret, const RotatorRegistry& rotators) {
   return rotator_for(secret, rotators) != nullptr;
 }
 
-bool rotate_now(SecretRecord& secret, const std::string& version_id, const state::Vault& vault,
-                const RotatorRegistry& rotators, double now) {
+bool rotate_now(const RequestContext& ctx, SecretRecord& secret, const std::string& version_id, SecretCipher& cipher,
+                const RotatorRegistry& rotators) {
+  const double now = ctx.now;
   Rotator* rotator = rotator_for(secret, rotators);
   if (!rotator) {
     add_version(secret, version_id, std::nullopt, false, {kPending}, now);
@@ -56,9 +57,13 @@ bool rotate_now(SecretRecord& secret, const std::string& version_id, const state
   request.secret_name = secret.name;
   request.owning_service = *secret.owning_service;
   request.version_id = version_id;
-  request.current_value = open_value(vault, *current).text;
+  request.current_value = cipher.open(ctx, *current).text;
   request.pending_value = rotator->next_value(request.current_value);
-  add_version(secret, version_id, seal_value(vault, {request.pending_value, false}), false, {kPending}, now);
+  // Encrypted before the version exists, so a key that cannot encrypt leaves no half-made version behind.
+  SecretVersion sealed;
+  sealed.id = version_id;
+  cipher.seal(ctx, secret, sealed, {request.pending_value, false});
+  add_version(secret, version_id, sealed.sealed_value, false, {kPending}, now).kms_context_arn = sealed.kms_context_arn;
   try {
     rotator->apply(request);
   } catch (const std::exception& e) {

@@ -4,8 +4,9 @@
 // moves to it (AWSPREVIOUS to the old one) and AWSPENDING is removed.
 #include <string>
 
-#include "emulator/state/vault.hpp"
+#include "emulator/core/request_context.hpp"
 #include "services/secretsmanager/rotator.hpp"
+#include "services/secretsmanager/secret_cipher.hpp"
 #include "services/secretsmanager/secret_record.hpp"
 
 namespace understudy::secretsmanager {
@@ -18,8 +19,8 @@ bool can_rotate(const SecretRecord& secret, const RotatorRegistry& rotators);
 // cannot invoke, the rotation fails as on AWS when the function cannot run: an empty
 // version keeps AWSPENDING, AWSCURRENT stays, and a later RotateSecret reports the
 // previous rotation as not complete. Returns whether AWSCURRENT moved.
-bool rotate_now(SecretRecord& secret, const std::string& version_id, const state::Vault& vault,
-                const RotatorRegistry& rotators, double now);
+bool rotate_now(const RequestContext& ctx, SecretRecord& secret, const std::string& version_id, SecretCipher& cipher,
+                const RotatorRegistry& rotators);
 
 // Recomputes the next rotation window from the rules and the last rotation.
 void schedule_next_rotation(SecretRecord& secret, double now);

@@ -43,7 +43,7 @@ Json SecretsManager::RotateSecret(const Json& input, const RequestContext& ctx) 
     throw invalid_request("No Lambda rotation function ARN is associated with this secret.");
   rotation.enabled = true;
   if (input.value("RotateImmediately", true)) {
-    rotate_now(secret, token, vault_, rotators_, ctx.now);
+    rotate_now(ctx, secret, token, cipher_, rotators_);
     out["VersionId"] = token;
   }
   schedule_next_rotation(secret, ctx.now);

@@ -33,21 +33,21 @@ std::optional<std::string> optional_string(const Json& input, const char* key) {
 
 }  // namespace
 
-bool SecretsManager::put_version(SecretRecord& secret, const std::string& token, const SecretValue& value,
-                                 const std::vector<std::string>& stages, double now) {
+bool SecretsManager::put_version(const RequestContext& ctx, SecretRecord& secret, const std::string& token,
+                                 const SecretValue& value, const std::vector<std::string>& stages) {
   if (SecretVersion* existing = secret.find_version(token)) {
     if (!existing->sealed_value) {
       // The empty version a rotation opened under AWSPENDING: its value arrives now, as a
       // rotation function's createSecret step delivers it.
-      existing->sealed_value = seal_value(vault_, value);
-      existing->binary = value.binary;
+      cipher_.seal(ctx, secret, *existing, value);
       for (const auto& stage : stages) attach_stage(secret, stage, token);
       return true;
     }
-    if (open_value(vault_, *existing) == value) return false;
+    if (cipher_.open(ctx, *existing) == value) return false;
     throw version_exists();
   }
-  add_version(secret, token, seal_value(vault_, value), value.binary, stages, now);
+  SecretVersion& added = add_version(secret, token, std::nullopt, value.binary, stages, ctx.now);
+  cipher_.seal(ctx, secret, added, value);
   return true;
 }
 
@@ -66,7 +66,7 @@ Json SecretsManager::create_secret(const Json& input, const RequestContext& ctx,
       throw invalid_request("You can't create this secret because a secret with this name is already scheduled for deletion.");
     const SecretVersion* retried = value ? existing->find_version(token) : nullptr;
     if (retried && retried->sealed_value) {
-      if (!(open_value(vault_, *retried) == *value)) throw version_exists();
+      if (!(cipher_.open(ctx, *retried) == *value)) throw version_exists();
       Json out = {{"ARN", existing->arn()}, {"Name", existing->name}, {"VersionId", token}};
       if (!existing->replicas.empty()) out["ReplicationStatus"] = existing->replicas;
       return out;
@@ -80,13 +80,19 @@ Json SecretsManager::create_secret(const Json& input, const RequestContext& ctx,
   secret.name = name;
   secret.suffix = state::random_alnum(6);
   secret.description = optional_string(input, "Description");
-  if (auto key = optional_string(input, "KmsKeyId"); key && !key->empty()) secret.kms_key_id = key;
+  if (auto key = optional_string(input, "KmsKeyId"); key && !key->empty()) {
+    cipher_.check_key(ctx, *key);
+    secret.kms_key_id = key;
+  }
   secret.type = optional_string(input, "Type");
   secret.owning_service = owning_service;
   secret.tags = state::merge_tags(Json::array(), tags, "InvalidParameterException");
   secret.created = ctx.now;
   secret.last_changed = ctx.now;
-  if (value) add_version(secret, token, seal_value(vault_, *value), value->binary, {kCurrent}, ctx.now);
+  if (value) {
+    SecretVersion& first = add_version(secret, token, std::nullopt, value->binary, {kCurrent}, ctx.now);
+    cipher_.seal(ctx, secret, first, *value);
+  }
   if (auto regions = input.find("AddReplicaRegions"); regions != input.end() && !regions->empty())
     add_replicas(repo_, secret, *regions, input.value("ForceOverwriteReplicaSecret", false), ctx.now);
   repo_.save(secret);
@@ -106,15 +112,21 @@ Json SecretsManager::UpdateSecret(const Json& input, const RequestContext& ctx) 
   if (secret.owning_service) throw managed_by_other_service(*secret.owning_service);
   if (auto description = optional_string(input, "Description")) secret.description = description;
   if (auto key = optional_string(input, "KmsKeyId")) {
-    if (key->empty()) secret.kms_key_id.reset();
-    else secret.kms_key_id = key;
+    // An empty KmsKeyId goes back to the AWS managed key.
+    std::optional<std::string> wanted;
+    if (!key->empty()) wanted = key;
+    cipher_.check_key(ctx, wanted.value_or(kDefaultKmsKey));
+    if (wanted != secret.kms_key_id) {
+      secret.kms_key_id = wanted;
+      cipher_.reencrypt_labelled(ctx, secret);
+    }
   }
   if (auto type = optional_string(input, "Type")) secret.type = type;
   Json out = {{"ARN", secret.arn()}, {"Name", secret.name}};
   if (auto value = value_from_input(input)) {
     const auto token = optional_string(input, "ClientRequestToken").value_or(state::uuid4());
     // A new value counts as a rotation for a schedule that counts days from the last one.
-    if (put_version(secret, token, *value, {kCurrent}, ctx.now) && secret.rotation) {
+    if (put_version(ctx, secret, token, *value, {kCurrent}) && secret.rotation) {
       secret.rotation->schedule_base = ctx.now;
       schedule_next_rotation(secret, ctx.now);
     }

@@ -24,6 +24,7 @@ std::optional<T> get_optional(const Json& doc, const char* key) {
 Json version_to_json(const SecretVersion& v) {
   Json doc = {{"id", v.id}, {"stages", v.stages}, {"created", v.created}, {"binary", v.binary}};
   put_optional(doc, "value", v.sealed_value);
+  put_optional(doc, "kms_context_arn", v.kms_context_arn);
   put_optional(doc, "last_accessed", v.last_accessed);
   return doc;
 }
@@ -35,6 +36,7 @@ SecretVersion version_from_json(const Json& doc) {
   v.created = doc.at("created").get<double>();
   v.binary = doc.value("binary", false);
   v.sealed_value = get_optional<std::string>(doc, "value");
+  v.kms_context_arn = get_optional<std::string>(doc, "kms_context_arn");
   v.last_accessed = get_optional<double>(doc, "last_accessed");
   return v;
 }

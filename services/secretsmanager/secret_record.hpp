@@ -25,6 +25,9 @@ struct SecretVersion {
   // Absent for the empty version a failed rotation leaves behind AWSPENDING.
   std::optional<std::string> sealed_value;
   bool binary = false;  // the sealed text is then SecretBinary's base64
+  // The secret ARN KMS bound the value to (its encryption context): the value is then the
+  // Vault's seal of a KMS ciphertext. Absent for values the Vault alone sealed.
+  std::optional<std::string> kms_context_arn;
   std::optional<double> last_accessed;
 
   bool has_stage(const std::string& stage) const;

@@ -1,7 +1,5 @@
 #include "services/secretsmanager/secret_value.hpp"
 
-#include <stdexcept>
-
 #include "emulator/core/base64.hpp"
 #include "services/secretsmanager/errors.hpp"
 
@@ -35,17 +33,6 @@ std::optional<SecretValue> value_from_input(const Json& input) {
     return SecretValue{base64_encode(*bytes), true};
   }
   return std::nullopt;
-}
-
-std::string seal_value(const state::Vault& vault, const SecretValue& value) { return vault.seal(value.text); }
-
-SecretValue open_value(const state::Vault& vault, const SecretVersion& version) {
-  if (!version.sealed_value) throw decryption_failure();
-  try {
-    return SecretValue{vault.open(*version.sealed_value), version.binary};
-  } catch (const std::runtime_error&) {
-    throw decryption_failure();
-  }
 }
 
 void write_value(Json& out, const SecretValue& value) {

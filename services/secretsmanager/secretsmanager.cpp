@@ -1,5 +1,6 @@
 #include "services/secretsmanager/secretsmanager.hpp"
 
+#include "emulator/core/log.hpp"
 #include "emulator/state/ids.hpp"
 #include "services/secretsmanager/rotation.hpp"
 #include "services/secretsmanager/secret_lookup.hpp"
@@ -7,7 +8,7 @@
 namespace understudy::secretsmanager {
 
 SecretsManager::SecretsManager(state::Store& store, state::Clock& clock, const state::Vault& vault)
-    : repo_(store), clock_(clock), vault_(vault) {}
+    : repo_(store), clock_(clock), cipher_(store, vault) {}
 
 std::span<const SecretsManager::Entry> SecretsManager::operations() {
   static const Entry table[] = {
@@ -53,8 +54,15 @@ void SecretsManager::on_due(const std::string& account, const std::string& regio
   if (secret.is_replica() || !secret.rotation || !secret.rotation->enabled) return;
   if (!secret.rotation->next_start || *secret.rotation->next_start > now || secret.pending_rotation()) return;
   if (can_rotate(secret, rotators_)) {
-    if (rotate_now(secret, state::uuid4(), vault_, rotators_, now)) {
-      secret.last_changed = now;
+    try {
+      if (rotate_now(context_for(secret, now), secret, state::uuid4(), cipher_, rotators_)) {
+        secret.last_changed = now;
+        schedule_next_rotation(secret, now);
+      }
+    } catch (const AwsError& e) {
+      // The value cannot be read or written (its KMS key is disabled, ...): this window's
+      // rotation fails, as on AWS, and the next window tries again.
+      log::warn("secretsmanager: scheduled rotation of " + secret.arn() + " failed: " + e.message());
       schedule_next_rotation(secret, now);
     }
   } else {

@@ -10,6 +10,7 @@
 #include "emulator/state/store.hpp"
 #include "emulator/state/vault.hpp"
 #include "services/secretsmanager/rotator.hpp"
+#include "services/secretsmanager/secret_cipher.hpp"
 #include "services/secretsmanager/secret_repository.hpp"
 #include "services/secretsmanager/secret_value.hpp"
 
@@ -78,15 +79,15 @@ class SecretsManager : public ServiceWithOperations<SecretsManager> {
   // Adds a version holding `value` under `token`, or answers a retry of the same token:
   // same value → the existing version, different value → ResourceExistsException.
   // Returns whether a version was added.
-  bool put_version(SecretRecord& secret, const std::string& token, const SecretValue& value,
-                   const std::vector<std::string>& stages, double now);
+  bool put_version(const RequestContext& ctx, SecretRecord& secret, const std::string& token,
+                   const SecretValue& value, const std::vector<std::string>& stages);
   // GetSecretValue's and BatchGetSecretValue's answer for one secret; records the access.
-  Json read_value(SecretRecord& secret, const std::optional<std::string>& version_id,
-                  const std::optional<std::string>& version_stage, double now);
+  Json read_value(const RequestContext& ctx, SecretRecord& secret, const std::optional<std::string>& version_id,
+                  const std::optional<std::string>& version_stage);
 
   SecretRepository repo_;
   state::Clock& clock_;
-  const state::Vault& vault_;
+  SecretCipher cipher_;
   RotatorRegistry rotators_;
 };
 

@@ -35,8 +35,10 @@ void validate_stage(const std::string& stage) {
 
 }  // namespace
 
-Json SecretsManager::read_value(SecretRecord& secret, const std::optional<std::string>& version_id,
-                                const std::optional<std::string>& version_stage, double now) {
+Json SecretsManager::read_value(const RequestContext& ctx, SecretRecord& secret,
+                                const std::optional<std::string>& version_id,
+                                const std::optional<std::string>& version_stage) {
+  const double now = ctx.now;
   SecretVersion* version = nullptr;
   if (version_id) {
     version = secret.find_version(*version_id);
@@ -54,7 +56,7 @@ Json SecretsManager::read_value(SecretRecord& secret, const std::optional<std::s
               {"VersionId", version->id},
               {"VersionStages", version->stages},
               {"CreatedDate", version->created}};
-  write_value(out, open_value(vault_, *version));
+  write_value(out, cipher_.open(ctx, *version));
   // Access dates are kept to the day, so the hot path writes at most once a day.
   const double today = day_of(now);
   if (secret.last_accessed != today || version->last_accessed != today) {
@@ -67,7 +69,7 @@ Json SecretsManager::read_value(SecretRecord& secret, const std::optional<std::s
 
 Json SecretsManager::GetSecretValue(const Json& input, const RequestContext& ctx) {
   auto secret = require_active_secret(repo_, ctx, input.value("SecretId", ""));
-  return read_value(secret, optional_string(input, "VersionId"), optional_string(input, "VersionStage"), ctx.now);
+  return read_value(ctx, secret, optional_string(input, "VersionId"), optional_string(input, "VersionStage"));
 }
 
 Json SecretsManager::BatchGetSecretValue(const Json& input, const RequestContext& ctx) {
@@ -80,7 +82,7 @@ Json SecretsManager::BatchGetSecretValue(const Json& input, const RequestContext
   Json out = Json::object();
   auto read_into = [&](const std::string& secret_id, SecretRecord& secret) {
     try {
-      values.push_back(read_value(secret, std::nullopt, std::nullopt, ctx.now));
+      values.push_back(read_value(ctx, secret, std::nullopt, std::nullopt));
     } catch (const AwsError& e) {
       errors.push_back({{"SecretId", secret_id}, {"ErrorCode", e.code}, {"Message", e.message()}});
     }
@@ -122,7 +124,7 @@ Json SecretsManager::PutSecretValue(const Json& input, const RequestContext& ctx
     for (const auto& stage : stages) validate_stage(stage);
   }
   const bool moves_current = std::find(stages.begin(), stages.end(), kCurrent) != stages.end();
-  if (put_version(secret, token, *value, stages, ctx.now)) {
+  if (put_version(ctx, secret, token, *value, stages)) {
     secret.last_changed = ctx.now;
     if (moves_current && secret.rotation) {
       secret.rotation->schedule_base = ctx.now;

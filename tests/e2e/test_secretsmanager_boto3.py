@@ -164,11 +164,14 @@ class VersionsAndStages(SecretsManagerTest):
 
     def test_update_secret_metadata(self):
         self.sm.create_secret(Name="u", SecretString="a", Description="old")
+        kms = self.server.client("kms")
+        kms.create_alias(AliasName="alias/mine", TargetKeyId=kms.create_key()["KeyMetadata"]["KeyId"])
         out = self.sm.update_secret(SecretId="u", Description="new", KmsKeyId="alias/mine")
         self.assertNotIn("VersionId", out)
         d = self.sm.describe_secret(SecretId="u")
         self.assertEqual((d["Description"], d["KmsKeyId"]), ("new", "alias/mine"))
         self.assertEqual(len(d["VersionIdsToStages"]), 1)
+        self.assertEqual(self.sm.get_secret_value(SecretId="u")["SecretString"], "a")
 
     def test_version_list_pagination(self):
         self.sm.create_secret(Name="many", SecretString="0")
@@ -438,6 +441,92 @@ class Replication(SecretsManagerTest):
         self.assertEqual(out["ReplicationStatus"], [])
         self.assertError("ResourceNotFoundException", ap.describe_secret, SecretId="global")
         self.sm.delete_secret(SecretId="global", ForceDeleteWithoutRecovery=True)
+
+
+class KmsEncryption(SecretsManagerTest):
+    """Values are encrypted under the secret's KMS key and decrypted with it on every read."""
+
+    def setUp(self):
+        super().setUp()
+        self.kms = self.server.client("kms")
+
+    def new_key(self, alias=None):
+        key = self.kms.create_key(Description="secrets key")["KeyMetadata"]
+        if alias:
+            self.kms.create_alias(AliasName=alias, TargetKeyId=key["KeyId"])
+        return key
+
+    def test_customer_key_disable_and_enable(self):
+        key = self.new_key()
+        arn = self.sm.create_secret(Name="kms/app", SecretString="s3cret", KmsKeyId=key["Arn"])["ARN"]
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/app")["SecretString"], "s3cret")
+        self.assertEqual(self.sm.describe_secret(SecretId="kms/app")["KmsKeyId"], key["Arn"])
+        listed = self.sm.list_secrets(Filters=[{"Key": "name", "Values": ["kms/app"]}])["SecretList"]
+        self.assertEqual(listed[0]["KmsKeyId"], key["Arn"])
+
+        self.kms.disable_key(KeyId=key["KeyId"])
+        err = self.assertError("DecryptionFailure", self.sm.get_secret_value, SecretId="kms/app")
+        self.assertIn(key["Arn"], err["Message"])
+        batch = self.sm.batch_get_secret_value(SecretIdList=[arn])
+        self.assertEqual(batch["SecretValues"], [])
+        self.assertEqual(batch["Errors"][0]["ErrorCode"], "DecryptionFailure")
+        # Writing needs the key too.
+        self.assertError("EncryptionFailure", self.sm.put_secret_value, SecretId="kms/app", SecretString="v2")
+        # Metadata does not.
+        self.assertEqual(self.sm.describe_secret(SecretId="kms/app")["Name"], "kms/app")
+
+        self.kms.enable_key(KeyId=key["KeyId"])
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/app")["SecretString"], "s3cret")
+
+    def test_key_named_by_alias_and_binary_value(self):
+        self.new_key(alias="alias/secrets")
+        self.sm.create_secret(Name="kms/bin", SecretBinary=b"\x00\x01binary", KmsKeyId="alias/secrets")
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/bin")["SecretBinary"], b"\x00\x01binary")
+        self.assertEqual(self.sm.describe_secret(SecretId="kms/bin")["KmsKeyId"], "alias/secrets")
+
+    def test_unusable_keys_are_refused(self):
+        missing = "arn:aws:kms:us-east-1:000000000000:key/11111111-2222-3333-4444-555555555555"
+        err = self.assertError("InvalidParameterException", self.sm.create_secret, Name="kms/missing",
+                               SecretString="v", KmsKeyId=missing)
+        self.assertIn("invalid KMS key", err["Message"])
+        self.assertError("InvalidParameterException", self.sm.create_secret, Name="kms/missing",
+                         SecretString="v", KmsKeyId="alias/no-such-alias")
+        self.assertError("ResourceNotFoundException", self.sm.describe_secret, SecretId="kms/missing")
+
+        disabled = self.new_key()
+        self.kms.disable_key(KeyId=disabled["KeyId"])
+        self.assertError("EncryptionFailure", self.sm.create_secret, Name="kms/disabled", SecretString="v",
+                         KmsKeyId=disabled["KeyId"])
+        doomed = self.new_key()
+        self.kms.schedule_key_deletion(KeyId=doomed["KeyId"], PendingWindowInDays=7)
+        self.assertError("EncryptionFailure", self.sm.create_secret, Name="kms/doomed", SecretString="v",
+                         KmsKeyId=doomed["KeyId"])
+        self.sm.create_secret(Name="kms/ok", SecretString="v")
+        self.assertError("InvalidParameterException", self.sm.update_secret, SecretId="kms/ok", KmsKeyId=missing)
+        self.assertNotIn("KmsKeyId", self.sm.describe_secret(SecretId="kms/ok"))
+
+    def test_default_key_is_the_aws_managed_one(self):
+        self.sm.create_secret(Name="kms/default", SecretString="plain")
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/default")["SecretString"], "plain")
+        self.assertNotIn("KmsKeyId", self.sm.describe_secret(SecretId="kms/default"))
+        managed = self.kms.describe_key(KeyId="alias/aws/secretsmanager")["KeyMetadata"]
+        self.assertEqual(managed["KeyManager"], "AWS")
+
+    def test_update_key_reencrypts_labelled_versions(self):
+        old, new = self.new_key(), self.new_key()
+        self.sm.create_secret(Name="kms/move", SecretString="v1", KmsKeyId=old["KeyId"])
+        self.sm.put_secret_value(SecretId="kms/move", SecretString="v2")
+        self.sm.update_secret(SecretId="kms/move", KmsKeyId=new["KeyId"])
+        self.assertEqual(self.sm.describe_secret(SecretId="kms/move")["KmsKeyId"], new["KeyId"])
+        self.kms.disable_key(KeyId=old["KeyId"])
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/move")["SecretString"], "v2")
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/move", VersionStage="AWSPREVIOUS")["SecretString"],
+                         "v1")
+        # Back to the AWS managed key.
+        self.sm.update_secret(SecretId="kms/move", KmsKeyId="")
+        self.assertNotIn("KmsKeyId", self.sm.describe_secret(SecretId="kms/move"))
+        self.kms.disable_key(KeyId=new["KeyId"])
+        self.assertEqual(self.sm.get_secret_value(SecretId="kms/move")["SecretString"], "v2")
 
 
 if __name__ == "__main__":

@@ -162,3 +162,42 @@ class ServerTestCase(unittest.TestCase):
 
     def setUp(self):
         self.server.reset()
+
+
+TERRAFORM = shutil.which("terraform")
+TERRAFORM_PLUGINS = "/opt/tf-plugins"
+
+
+@unittest.skipUnless(TERRAFORM, "terraform is not on PATH")
+class TerraformTestCase(ServerTestCase):
+    """Runs the Terraform module in tests/terraform/<module> against this server, with the
+    AWS provider from the local filesystem mirror so that nothing is downloaded."""
+
+    module = None
+
+    def setUp(self):
+        super().setUp()
+        os.makedirs(TMP_ROOT, exist_ok=True)
+        self.workdir = tempfile.mkdtemp(prefix=f"tf-{self.module}-", dir=TMP_ROOT)
+        self.addCleanup(shutil.rmtree, self.workdir, ignore_errors=True)
+        source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "terraform", self.module)
+        for name in os.listdir(source):
+            if name.endswith(".tf"):
+                shutil.copy(os.path.join(source, name), self.workdir)
+        cli_config = os.path.join(self.workdir, "terraform.rc")
+        with open(cli_config, "w") as f:
+            f.write('provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\n' % TERRAFORM_PLUGINS)
+        self.env = dict(os.environ, TF_CLI_CONFIG_FILE=cli_config, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1",
+                        TF_VAR_endpoint=self.server.endpoint, AWS_EC2_METADATA_DISABLED="true")
+        for key in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+            self.env.pop(key, None)
+        if os.environ.get("UNDERSTUDY_TF_LOG"):
+            self.env.update(TF_LOG="DEBUG", TF_LOG_PATH=os.environ["UNDERSTUDY_TF_LOG"])
+
+    def terraform(self, *args, ok=(0,)):
+        p = subprocess.run([TERRAFORM, *args, "-no-color"], cwd=self.workdir, env=self.env, capture_output=True,
+                           text=True, timeout=900)
+        if p.returncode not in ok:
+            self.fail(f"terraform {' '.join(args)} exited {p.returncode}:\n{p.stdout[-6000:]}\n{p.stderr[-6000:]}\n"
+                      f"server log:\n{self.server.read_log()[-4000:]}")
+        return p

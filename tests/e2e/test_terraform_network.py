@@ -2,48 +2,14 @@
 with public and private subnets, an internet gateway, NAT gateways, route tables and
 security groups referring to each other, plus the IAM, KMS and SNS resources beside it.
 Apply succeeds, a second plan shows no changes, and destroy leaves only the default VPC."""
-import glob
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import unittest
 
-from harness import ServerTestCase, TMP_ROOT
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-MODULE = os.path.join(HERE, "..", "terraform", "network")
-TERRAFORM = shutil.which("terraform")
-PLUGINS = "/opt/tf-plugins"
+from harness import TerraformTestCase
 
 
-@unittest.skipUnless(TERRAFORM, "terraform is not on PATH")
-class NetworkStack(ServerTestCase):
-    def setUp(self):
-        super().setUp()
-        os.makedirs(TMP_ROOT, exist_ok=True)
-        self.workdir = tempfile.mkdtemp(prefix="tf-network-", dir=TMP_ROOT)
-        self.addCleanup(shutil.rmtree, self.workdir, ignore_errors=True)
-        for tf in glob.glob(os.path.join(MODULE, "*.tf")):
-            shutil.copy(tf, self.workdir)
-        cli_config = os.path.join(self.workdir, "terraform.rc")
-        with open(cli_config, "w") as f:
-            f.write('provider_installation {\n  filesystem_mirror {\n    path = "%s"\n  }\n}\n' % PLUGINS)
-        self.env = dict(os.environ, TF_CLI_CONFIG_FILE=cli_config, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1",
-                        TF_VAR_endpoint=self.server.endpoint, AWS_EC2_METADATA_DISABLED="true")
-        for key in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-            self.env.pop(key, None)
-        if os.environ.get("UNDERSTUDY_TF_LOG"):
-            self.env.update(TF_LOG="DEBUG", TF_LOG_PATH=os.environ["UNDERSTUDY_TF_LOG"])
-
-    def terraform(self, *args, ok=(0,)):
-        p = subprocess.run([TERRAFORM, *args, "-no-color"], cwd=self.workdir, env=self.env, capture_output=True,
-                           text=True, timeout=900)
-        if p.returncode not in ok:
-            self.fail(f"terraform {' '.join(args)} exited {p.returncode}:\n{p.stdout[-6000:]}\n{p.stderr[-6000:]}\n"
-                      f"server log:\n{self.server.read_log()[-4000:]}")
-        return p
+class NetworkStack(TerraformTestCase):
+    module = "network"
 
     def test_apply_plan_destroy(self):
         self.terraform("init", "-input=false")
